@@ -1,0 +1,12 @@
+{# on-run-start hook: stop with one message listing every input problem. #}
+{% macro kam_check_raw_input() %}
+    {% set problems = kam_raw_input_problems() %}
+    {% if problems | length > 0 %}
+        {% do exceptions.raise_compiler_error(
+            'kam_check_raw_input: the raw files under kam_raw_path cannot be '
+            ~ 'read as the raw contract asks (RAW_CONTRACT.md):\n  - '
+            ~ (problems | join('\n  - '))
+        ) %}
+    {% endif %}
+    {% do return('select 1 as kam_raw_input_checked') %}
+{% endmacro %}

@@ -1,0 +1,32 @@
+{#
+    Where one raw table comes from, as a dict:
+      kind     'seed' or 'file'
+      path     the file path (kind 'file'), else none
+      format   'csv' or 'parquet' (kind 'file'), else none
+    Only the existence of a file is looked up, and only when executing.
+#}
+{% macro kam_raw_location(table_name) %}
+    {% set raw_path = kam_raw_path() %}
+    {% if raw_path is none %}
+        {% do return({'kind': 'seed', 'path': none, 'format': none}) %}
+    {% endif %}
+    {% if not execute %}
+        {% do return({
+            'kind': 'file',
+            'path': raw_path ~ '/' ~ table_name ~ '.csv',
+            'format': 'csv',
+        }) %}
+    {% endif %}
+    {% for file_format in ['parquet', 'csv'] %}
+        {% set path = raw_path ~ '/' ~ table_name ~ '.' ~ file_format %}
+        {% if kam_file_exists(path) %}
+            {% do return({
+                'kind': 'file', 'path': path, 'format': file_format,
+            }) %}
+        {% endif %}
+    {% endfor %}
+    {% if table_name in kam_reference_tables() %}
+        {% do return({'kind': 'seed', 'path': none, 'format': none}) %}
+    {% endif %}
+    {% do return({'kind': 'missing', 'path': none, 'format': none}) %}
+{% endmacro %}

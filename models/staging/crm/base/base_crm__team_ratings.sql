@@ -1,0 +1,1 @@
+{{ kam_select_raw_table('team_ratings') }}

@@ -1,0 +1,111 @@
+with
+
+raw_rows as (
+
+    select * from {{ ref('base_crm__account_assessments') }}
+
+),
+
+enum_synonyms as (
+
+    select * from {{ ref('stg_crm__enum_synonyms') }}
+
+),
+
+accounts as (
+
+    select account_id from {{ ref('stg_crm__accounts') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('stg_crm__fx_rates') }}
+
+),
+
+cleaned as (
+
+    select
+        source_row_number,
+        {{ kam_raw_record('account_assessments') }} as raw_record,
+        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
+            as updated_at_parsed,
+        {{ kam_clean_columns('account_assessments') }}
+    from raw_rows
+
+),
+
+parsed as (
+
+    select
+        cleaned.*,
+        {{ kam_parse_columns('account_assessments', 'cleaned') }}
+    from cleaned
+    {{ kam_enum_joins('account_assessments', 'cleaned', 'enum_synonyms') }}
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        {{ kam_flag_superseded(['account_id', 'assessed_on']) }} as is_superseded
+    from parsed
+
+),
+
+referenced as (
+
+    select
+        deduplicated.*,
+        accounts.account_id is not null as has_account,
+        fx_rates.rate_to_reporting,
+        {{ kam_convert_amount(
+            'deduplicated.expected_annual_spend',
+            'deduplicated.currency',
+            'fx_rates.rate_to_reporting',
+        ) }} as expected_annual_spend_reporting
+    from deduplicated
+    left join accounts
+        on deduplicated.account_id = accounts.account_id
+    left join fx_rates
+        on {{ kam_fx_join_condition(
+            'fx_rates', 'deduplicated.currency', 'deduplicated.assessed_on'
+        ) }}
+
+),
+
+checked as (
+
+    select
+        *,
+        {{ kam_reason_columns(kam_standard_checks('account_assessments') + [
+            [
+                'orphan_reference',
+                'account_id is not null and not has_account',
+                'account_id',
+            ],
+            [
+                'missing_fx_rate',
+                kam_fx_rate_is_missing(
+                    'currency', 'rate_to_reporting', 'assessed_on'
+                ),
+                'currency',
+            ],
+        ]) }}
+    from referenced
+
+),
+
+final as (
+
+    select
+        'account_assessments' as table_name,
+        {{ kam_record_key('account_assessments') }} as record_key,
+        *
+    from checked
+
+)
+
+select * from final

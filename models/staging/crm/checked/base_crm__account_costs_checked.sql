@@ -1,0 +1,111 @@
+with
+
+raw_rows as (
+
+    select * from {{ ref('base_crm__account_costs') }}
+
+),
+
+enum_synonyms as (
+
+    select * from {{ ref('stg_crm__enum_synonyms') }}
+
+),
+
+accounts as (
+
+    select account_id from {{ ref('stg_crm__accounts') }}
+
+),
+
+fx_rates as (
+
+    select * from {{ ref('stg_crm__fx_rates') }}
+
+),
+
+cleaned as (
+
+    select
+        source_row_number,
+        {{ kam_raw_record('account_costs') }} as raw_record,
+        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
+            as updated_at_parsed,
+        {{ kam_clean_columns('account_costs') }}
+    from raw_rows
+
+),
+
+parsed as (
+
+    select
+        cleaned.*,
+        {{ kam_parse_columns('account_costs', 'cleaned') }}
+    from cleaned
+    {{ kam_enum_joins('account_costs', 'cleaned', 'enum_synonyms') }}
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        {{ kam_flag_superseded(['cost_id']) }} as is_superseded
+    from parsed
+
+),
+
+referenced as (
+
+    select
+        deduplicated.*,
+        accounts.account_id is not null as has_account,
+        fx_rates.rate_to_reporting,
+        {{ kam_convert_amount(
+            'deduplicated.amount',
+            'deduplicated.currency',
+            'fx_rates.rate_to_reporting',
+        ) }} as amount_reporting
+    from deduplicated
+    left join accounts
+        on deduplicated.account_id = accounts.account_id
+    left join fx_rates
+        on {{ kam_fx_join_condition(
+            'fx_rates', 'deduplicated.currency', 'deduplicated.incurred_on'
+        ) }}
+
+),
+
+checked as (
+
+    select
+        *,
+        {{ kam_reason_columns(kam_standard_checks('account_costs') + [
+            [
+                'orphan_reference',
+                'account_id is not null and not has_account',
+                'account_id',
+            ],
+            [
+                'missing_fx_rate',
+                kam_fx_rate_is_missing(
+                    'currency', 'rate_to_reporting', 'incurred_on'
+                ),
+                'currency',
+            ],
+        ]) }}
+    from referenced
+
+),
+
+final as (
+
+    select
+        'account_costs' as table_name,
+        {{ kam_record_key('account_costs') }} as record_key,
+        *
+    from checked
+
+)
+
+select * from final

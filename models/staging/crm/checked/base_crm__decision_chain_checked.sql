@@ -1,0 +1,81 @@
+with
+
+raw_rows as (
+
+    select * from {{ ref('base_crm__decision_chain') }}
+
+),
+
+opportunities as (
+
+    select opportunity_id from {{ ref('stg_crm__opportunities') }}
+
+),
+
+cleaned as (
+
+    select
+        source_row_number,
+        {{ kam_raw_record('decision_chain') }} as raw_record,
+        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
+            as updated_at_parsed,
+        {{ kam_clean_columns('decision_chain') }}
+    from raw_rows
+
+),
+
+parsed as (
+
+    select
+        cleaned.*,
+        {{ kam_parse_columns('decision_chain', 'cleaned') }}
+    from cleaned
+
+),
+
+deduplicated as (
+
+    select
+        *,
+        {{ kam_flag_superseded(['opportunity_id', 'contact_id', 'assessed_on']) }} as is_superseded
+    from parsed
+
+),
+
+referenced as (
+
+    select
+        deduplicated.*,
+        opportunities.opportunity_id is not null as has_opportunity
+    from deduplicated
+    left join opportunities
+        on deduplicated.opportunity_id = opportunities.opportunity_id
+
+),
+
+checked as (
+
+    select
+        *,
+        {{ kam_reason_columns(kam_standard_checks('decision_chain') + [
+            [
+                'orphan_reference',
+                'opportunity_id is not null and not has_opportunity',
+                'opportunity_id',
+            ],
+        ]) }}
+    from referenced
+
+),
+
+final as (
+
+    select
+        'decision_chain' as table_name,
+        {{ kam_record_key('decision_chain') }} as record_key,
+        *
+    from checked
+
+)
+
+select * from final

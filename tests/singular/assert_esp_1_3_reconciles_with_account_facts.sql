@@ -1,0 +1,50 @@
+-- ESP.1.3 (total output of key accounts) equals the output of the key
+-- accounts in the drill-down facts, summed per period.
+with
+
+kam_indicators as (
+
+    select period_start, value, population
+    from {{ ref('kam_indicators') }}
+    where indicator_code = 'ESP.1.3' and basis = 'amount'
+
+),
+
+account_periods as (
+
+    select period_start, output
+    from {{ ref('fct_account_periods') }}
+    where is_key_account
+
+),
+
+summed as (
+
+    select
+        period_start,
+        sum(output) as total_output,
+        count(*) as key_accounts
+    from account_periods
+    group by period_start
+
+),
+
+compared as (
+
+    select
+        kam_indicators.period_start,
+        kam_indicators.value,
+        coalesce(summed.total_output, 0) as total_output,
+        kam_indicators.population,
+        coalesce(summed.key_accounts, 0) as key_accounts
+    from kam_indicators
+    left join summed
+        on kam_indicators.period_start = summed.period_start
+
+)
+
+select *
+from compared
+where
+    abs(value - total_output) > 1e-6 * (1 + abs(total_output))
+    or population <> key_accounts

@@ -1,0 +1,50 @@
+-- TAS.2.4 (total won amount) equals the amount of the opportunities the
+-- opportunity facts show as won (and closed) in the period.
+with
+
+kam_indicators as (
+
+    select period_start, value, population
+    from {{ ref('kam_indicators') }}
+    where indicator_code = 'TAS.2.4' and basis = 'amount'
+
+),
+
+won_opportunities as (
+
+    select closed_period_start as period_start, amount
+    from {{ ref('fct_opportunities') }}
+    where is_closed and outcome = 'won'
+
+),
+
+summed as (
+
+    select
+        period_start,
+        sum(amount) as won_amount,
+        count(*) as won_count
+    from won_opportunities
+    group by period_start
+
+),
+
+compared as (
+
+    select
+        kam_indicators.period_start,
+        kam_indicators.value,
+        coalesce(summed.won_amount, 0) as won_amount,
+        kam_indicators.population,
+        coalesce(summed.won_count, 0) as won_count
+    from kam_indicators
+    left join summed
+        on kam_indicators.period_start = summed.period_start
+
+)
+
+select *
+from compared
+where
+    abs(value - won_amount) > 1e-6 * (1 + abs(won_amount))
+    or population <> won_count
