@@ -1,3 +1,6 @@
+{#- A table: one row that most models read. -#}
+{{ config(materialized='table') }}
+
 {%- set as_of_setting = kam_as_of_date_setting() -%}
 
 with
