@@ -64,8 +64,12 @@ attributed as (
         entries_as_of.account_id,
         entries_as_of.entry_date,
         {{ kam_period_start('entries_as_of.entry_date') }} as period_start,
-        entries_as_of.output_amount,
-        entries_as_of.investment_amount,
+        cast(
+            entries_as_of.output_amount as {{ kam_type_amount() }}
+        ) as output_amount,
+        cast(
+            entries_as_of.investment_amount as {{ kam_type_amount() }}
+        ) as investment_amount,
         account_owners.user_id as owner_user_id
     from entries_as_of
     left join account_owners

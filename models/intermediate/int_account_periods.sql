@@ -82,8 +82,8 @@ classified as (
     left join assessment_intervals
         on
             account_period_grid.account_id = assessment_intervals.account_id
-            and assessment_intervals.assessed_on
-            <= account_period_grid.period_cutoff_date
+            and account_period_grid.period_cutoff_date
+            >= assessment_intervals.assessed_on
             and (
                 assessment_intervals.next_assessed_on
                 > account_period_grid.period_cutoff_date
@@ -96,11 +96,11 @@ with_figures as (
 
     select
         classified.*,
-        coalesce(
-            ledger_totals.output, cast(0 as {{ kam_type_amount() }})
+        cast(
+            coalesce(ledger_totals.output, 0) as {{ kam_type_amount() }}
         ) as output,
-        coalesce(
-            ledger_totals.investment, cast(0 as {{ kam_type_amount() }})
+        cast(
+            coalesce(ledger_totals.investment, 0) as {{ kam_type_amount() }}
         ) as investment
     from classified
     left join ledger_totals

@@ -8,7 +8,10 @@ periods as (
 
 account_periods as (
 
-    select account_id, period_start, is_key_account
+    select
+        account_id,
+        period_start,
+        is_key_account
     from {{ ref('int_account_periods') }}
 
 ),
@@ -79,11 +82,11 @@ reps as (
         periods.prior_period_start,
         periods.has_prior_period,
         key_account_ownership.key_accounts_owned,
-        coalesce(
-            rep_figures.output, cast(0 as {{ kam_type_amount() }})
+        cast(
+            coalesce(rep_figures.output, 0) as {{ kam_type_amount() }}
         ) as output,
-        coalesce(
-            rep_figures.investment, cast(0 as {{ kam_type_amount() }})
+        cast(
+            coalesce(rep_figures.investment, 0) as {{ kam_type_amount() }}
         ) as investment
     from key_account_ownership
     inner join periods
@@ -108,19 +111,18 @@ final as (
         reps.investment,
         {{ kam_divide('reps.output', 'reps.investment') }} as roi,
         reps.has_prior_period,
-        case
-            when reps.has_prior_period
-                then coalesce(
-                    prior_figures.output, cast(0 as {{ kam_type_amount() }})
-                )
-        end as prior_output,
-        case
-            when reps.has_prior_period
-                then coalesce(
-                    prior_figures.investment,
-                    cast(0 as {{ kam_type_amount() }})
-                )
-        end as prior_investment,
+        cast(
+            case
+                when reps.has_prior_period
+                    then coalesce(prior_figures.output, 0)
+            end as {{ kam_type_amount() }}
+        ) as prior_output,
+        cast(
+            case
+                when reps.has_prior_period
+                    then coalesce(prior_figures.investment, 0)
+            end as {{ kam_type_amount() }}
+        ) as prior_investment,
         {{ kam_divide('prior_figures.output', 'prior_figures.investment') }}
             as prior_roi
     from reps

@@ -134,3 +134,27 @@ def test_no_credentials_are_committed():
     for line in profile.splitlines():
         if re.search(r"\b(password|token|secret)\s*:", line):
             assert "env_var(" in line, line
+
+
+def test_every_public_macro_is_described_with_its_arguments(manifest):
+    problems = []
+    for macro in manifest["macros"].values():
+        name = macro["name"]
+        if macro["package_name"] != "kam_scorecard" or name.startswith(
+            ("_", *DISPATCH_PREFIXES, "test_")
+        ):
+            continue
+        if not macro["description"].strip():
+            problems.append(f"{name}: no description")
+        signature = re.search(
+            r"macro\s+" + name + r"\s*\(([^)]*)\)", macro["macro_sql"]
+        )
+        expected = [
+            argument.split("=")[0].strip()
+            for argument in (signature.group(1) if signature else "").split(",")
+            if argument.strip()
+        ]
+        documented = [argument["name"] for argument in macro["arguments"]]
+        if documented != expected:
+            problems.append(f"{name}: documents {documented}, takes {expected}")
+    assert not problems, "\n".join(problems)

@@ -1,5 +1,11 @@
 {#- The one model beyond staging that holds staff names (user_name), so that
-    access to them can be granted on their own. -#}
+    access to them is granted on its own (var kam_grant_staff_names). -#}
+{{ config(
+    grants={
+        'select': var('kam_bi_roles') if var('kam_grant_staff_names') else []
+    }
+) }}
+
 with
 
 users as (

@@ -1,0 +1,54 @@
+-- Every day a presales user was employed within a period (up to the as-of
+-- date) is in the working calendar; a missing day would silently lower the
+-- statutory hours of MCI.2.
+with
+
+presales_user_periods as (
+
+    select user_id, period_start, employed_from, employed_to
+    from {{ ref('int_presales_user_periods') }}
+
+),
+
+working_calendar as (
+
+    select calendar_date from {{ ref('stg_crm__working_calendar') }}
+
+),
+
+day_numbers as (
+
+    {{ dbt.generate_series(400) }}
+
+),
+
+employment_days as (
+
+    select
+        presales_user_periods.user_id,
+        cast({{ dbt.dateadd(
+            'day',
+            'day_numbers.generated_number - 1',
+            'presales_user_periods.employed_from',
+        ) }} as date) as calendar_date,
+        presales_user_periods.employed_to
+    from presales_user_periods
+    cross join day_numbers
+
+),
+
+missing as (
+
+    select
+        employment_days.user_id,
+        employment_days.calendar_date
+    from employment_days
+    left join working_calendar
+        on employment_days.calendar_date = working_calendar.calendar_date
+    where
+        employment_days.calendar_date <= employment_days.employed_to
+        and working_calendar.calendar_date is null
+
+)
+
+select * from missing
