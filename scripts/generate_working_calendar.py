@@ -77,10 +77,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--out",
         type=Path,
         default=DEFAULT_OUT,
-        help="CSV file to write (default: %(default)s)",
+        help="CSV file to write (default: seeds/reference/working_calendar.csv)",
     )
-    parser.add_argument("--first-year", type=int, default=DEFAULT_FIRST_YEAR)
-    parser.add_argument("--last-year", type=int, default=DEFAULT_LAST_YEAR)
+    parser.add_argument(
+        "--first-year",
+        type=int,
+        default=DEFAULT_FIRST_YEAR,
+        help="first year, from 1 January (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--last-year",
+        type=int,
+        default=DEFAULT_LAST_YEAR,
+        help="last year, to 31 December (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     if args.first_year > args.last_year:
         parser.error("--first-year must not be after --last-year")
