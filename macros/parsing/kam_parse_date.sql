@@ -27,8 +27,12 @@
     end
 {% endmacro %}
 
+{#- The three date forms; only the dash form may carry a time (D5). -#}
 {%- macro _kam_date_pattern() -%}
-    ^[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}( [0-9]{1,2}:[0-9]{2}:[0-9]{2})?|/[0-9]{1,2}/[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)$
+    {%- set dash = '-[0-9]{1,2}-[0-9]{1,2}( [0-9]{1,2}:[0-9]{2}:[0-9]{2})?' -%}
+    {%- set slash = '/[0-9]{1,2}/[0-9]{1,2}' -%}
+    {%- set chinese = '年[0-9]{1,2}月[0-9]{1,2}日' -%}
+    ^[0-9]{4}({{ dash }}|{{ slash }}|{{ chinese }})$
 {%- endmacro -%}
 
 {#- Every form rewritten as Y-M-D, with the time (if any) after a space. -#}

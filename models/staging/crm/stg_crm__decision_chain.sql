@@ -11,8 +11,9 @@ passed as (
     select
         opportunity_id,
         contact_id,
-        {{ dbt.hash(dbt.concat(["'" ~ var('kam_contact_salt') ~ "'", 'contact_name'])) }}
-            as contact_name_hash,
+        {{ dbt.hash(dbt.concat(
+            ["'" ~ var('kam_contact_salt') ~ "'", 'contact_name']
+        )) }} as contact_name_hash,
         role,
         influence_weight,
         assessed_on,

@@ -50,7 +50,8 @@ deduplicated as (
 
     select
         *,
-        {{ kam_flag_superseded(['account_id', 'assessed_on']) }} as is_superseded
+        {{ kam_flag_superseded(['account_id', 'assessed_on']) }}
+            as is_superseded
     from parsed
 
 ),

@@ -72,7 +72,11 @@ checked as (
                 'account_id is not null and not has_account',
                 'account_id',
             ],
-            ['orphan_reference', 'user_id is not null and not has_user', 'user_id'],
+            [
+                'orphan_reference',
+                'user_id is not null and not has_user',
+                'user_id',
+            ],
             ['inconsistent_dates', 'valid_to <= valid_from', 'valid_to'],
         ]) }}
     from referenced

@@ -37,7 +37,9 @@ deduplicated as (
 
     select
         *,
-        {{ kam_flag_superseded(['opportunity_id', 'contact_id', 'assessed_on']) }} as is_superseded
+        {{ kam_flag_superseded(
+            ['opportunity_id', 'contact_id', 'assessed_on']
+        ) }} as is_superseded
     from parsed
 
 ),

@@ -63,11 +63,13 @@ deduplicated as (
 
 with_currency_day as (
 
+    {#- An approved_on that is given picks the day even when unparseable:
+        the day is then null and the row gets no missing_fx_rate (D8). -#}
     select
         *,
         case
             when outcome in ('won', 'lost', 'dropped') then closed_on
-            when approved_on is not null then approved_on
+            when approved_on__text is not null then approved_on
             else created_on
         end as currency_day
     from deduplicated
