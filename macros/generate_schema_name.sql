@@ -5,9 +5,10 @@
     target's schema.
 #}
 {% macro generate_schema_name(custom_schema_name, node) %}
-    {%- if custom_schema_name is none or (custom_schema_name | trim) in ['', 'None'] -%}
+    {%- set custom = (custom_schema_name or '') | string | trim -%}
+    {%- if custom in ['', 'None'] -%}
         {{ target.schema }}
     {%- else -%}
-        {{ custom_schema_name | trim }}
+        {{ custom }}
     {%- endif -%}
 {% endmacro %}

@@ -3,6 +3,8 @@
     text (a missing optional column as null), plus:
       updated_at          the export's updated_at when it has one, else null
       source_row_number   the row's position in the export, from 1
+    Read from the seed, the file under kam_raw_path, or the adapter model of
+    var kam_adapter (no rows where the adapter's export lacks the table).
 #}
 {% macro kam_select_raw_table(table_name) %}
     {% set spec = kam_raw_table_spec(table_name) %}
@@ -19,8 +21,10 @@
             ~ '.parquet)'
         ) %}
     {% endif %}
-    {% if location.kind == 'seed' %}
-        {% set relation = ref(table_name) %}
+    {% if location.kind in ['seed', 'adapter'] %}
+        {% set relation = ref(
+            table_name if location.kind == 'seed' else location.model
+        ) %}
         {% set from_sql = relation %}
         {% if execute %}
             {% set available = {} %}
@@ -30,6 +34,23 @@
                 ) %}
             {% endfor %}
         {% endif %}
+    {% elif location.kind == 'empty' %}
+        {#- No rows, every contract column as text. -#}
+        {% set from_sql -%}
+            (
+                select
+                    {% for column in spec.columns -%}
+                        cast(null as {{ dbt.type_string() }})
+                            as {{ column.name }}
+                        {%- if not loop.last %},{% endif %}
+                    {% endfor %}
+                where 1 = 0
+            ) as no_rows
+        {%- endset %}
+        {% set available = {} %}
+        {% for column in spec.columns %}
+            {% do available.update({column.name: column.name}) %}
+        {% endfor %}
     {% else %}
         {% set from_sql = kam_read_file_sql(location.path, location.format) %}
         {% if execute %}

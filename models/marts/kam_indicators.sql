@@ -14,6 +14,12 @@ periods as (
 
 ),
 
+row_counts as (
+
+    select * from {{ ref('stg_crm__row_counts') }}
+
+),
+
 {% for model_name in kam_indicator_models() %}
 {{ model_name }} as (
 
@@ -34,6 +40,23 @@ indicator_values as (
     from {{ model_name }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
+
+),
+
+rows_without_data as (
+
+    {#- Catalog rows that need a raw table with no staged row at all: their
+        value is empty, not a sum over nothing (DECISIONS D28). -#}
+    select distinct
+        indicator_catalog.indicator_code,
+        indicator_catalog.basis
+    from indicator_catalog
+    inner join row_counts
+        on {{ dbt.position(
+            dbt.concat(["' '", 'row_counts.table_name', "' '"]),
+            dbt.concat(["' '", 'indicator_catalog.required_tables', "' '"]),
+        ) }} > 0
+    where row_counts.rows_staged = 0
 
 ),
 
@@ -69,14 +92,25 @@ valued as (
 
     select
         catalog_periods.*,
-        indicator_values.value,
-        coalesce(indicator_values.population, 0) as population
+        case
+            when rows_without_data.indicator_code is null
+                then indicator_values.value
+        end as value,
+        case
+            when rows_without_data.indicator_code is null
+                then coalesce(indicator_values.population, 0)
+            else 0
+        end as population
     from catalog_periods
     left join indicator_values
         on
             catalog_periods.indicator_code = indicator_values.indicator_code
             and catalog_periods.basis = indicator_values.basis
             and catalog_periods.period_start = indicator_values.period_start
+    left join rows_without_data
+        on
+            catalog_periods.indicator_code = rows_without_data.indicator_code
+            and catalog_periods.basis = rows_without_data.basis
 
 ),
 

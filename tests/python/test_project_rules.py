@@ -43,7 +43,10 @@ def test_each_macro_file_is_named_after_its_public_macro():
 
 
 def test_shortcomings_are_marked_in_the_house_form():
-    pattern = re.compile(r"\b(TODO|FIXME|XXX)\b")
+    # The words are assembled so that this line does not match itself.
+    pattern = re.compile(
+        r"\b(" + "|".join(["TO" + "DO", "FIX" + "ME", "X" * 3]) + r")\b"
+    )
     marked = [
         f"{path.relative_to(PROJECT_DIR)}:{number}"
         for folder in [*SQL_FOLDERS, "scripts", "bench"]
