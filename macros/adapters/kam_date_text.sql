@@ -11,10 +11,13 @@
 {% endmacro %}
 
 {% macro default__kam_date_text(value, formats) %}
-    {% do exceptions.raise_compiler_error(
-        'kam_date_text: the source adapters read export files on DuckDB '
-        ~ 'only (target type here: ' ~ target.type ~ ')'
-    ) %}
+    {% if execute %}
+        {% do exceptions.raise_compiler_error(
+            'kam_date_text: the source adapters read export files on DuckDB '
+            ~ 'only (target type here: ' ~ target.type ~ ')'
+        ) %}
+    {% endif %}
+    {{ return(value) }}
 {% endmacro %}
 
 {% macro duckdb__kam_date_text(value, formats) %}

@@ -1,6 +1,8 @@
 {#
     The relation expression that reads one raw file (csv: every column as
-    text; parquet), for var kam_raw_path. Only DuckDB reads files.
+    text; parquet), for vars kam_raw_path and kam_adapter. Only DuckDB reads
+    files; elsewhere a run stops with a message (parsing does not, so that
+    the adapter models, disabled by default, parse on every engine).
 #}
 
 {% macro kam_read_file_sql(path, file_format) %}
@@ -10,11 +12,15 @@
 {% endmacro %}
 
 {% macro default__kam_read_file_sql(path, file_format) %}
-    {% do exceptions.raise_compiler_error(
-        'kam_read_file_sql: kam_raw_path reads files only on DuckDB (target '
-        ~ 'type here: ' ~ target.type ~ '). Load the raw tables into the '
-        ~ 'database as the seeds show, or build on DuckDB.'
-    ) %}
+    {% if execute %}
+        {% do exceptions.raise_compiler_error(
+            'kam_read_file_sql: raw files (var kam_raw_path or kam_adapter) '
+            ~ 'are read only on DuckDB (target type here: ' ~ target.type
+            ~ '). Load the raw tables into the database as the seeds show, '
+            ~ 'or build on DuckDB.'
+        ) %}
+    {% endif %}
+    {{ return('(select 1 as file_not_readable_here) as unreadable_file') }}
 {% endmacro %}
 
 {% macro duckdb__kam_read_file_sql(path, file_format) %}
@@ -23,6 +29,6 @@
         read_parquet({{ quoted }})
     {%- else -%}
         read_csv({{ quoted }}, all_varchar = true, header = true,
-            null_padding = true)
+            null_padding = true, parallel = false)
     {%- endif -%}
 {% endmacro %}

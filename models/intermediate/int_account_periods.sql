@@ -85,8 +85,8 @@ classified as (
             and account_period_grid.period_cutoff_date
             >= assessment_intervals.assessed_on
             and (
-                assessment_intervals.next_assessed_on
-                > account_period_grid.period_cutoff_date
+                account_period_grid.period_cutoff_date
+                < assessment_intervals.next_assessed_on
                 or assessment_intervals.next_assessed_on is null
             )
 

@@ -20,6 +20,7 @@ leads_as_of as (
         leads.account_id,
         leads.opportunity_id,
         leads.created_on,
+        leads.estimated_presales_cost,
         case
             when
                 leads.status <> 'open'
@@ -32,8 +33,7 @@ leads_as_of as (
                 leads.status <> 'open'
                 and leads.closed_on <= event_window.as_of_date
                 then leads.closed_on
-        end as closed_on,
-        leads.estimated_presales_cost
+        end as closed_on
     from leads
     cross join event_window
     where leads.created_on <= event_window.as_of_date

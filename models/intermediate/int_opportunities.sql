@@ -34,6 +34,9 @@ opportunities_as_of as (
         opportunities.owner_id,
         opportunities.origin,
         opportunities.created_on,
+        opportunities.amount,
+        opportunities.estimated_presales_cost,
+        event_window.as_of_date,
         case
             when opportunities.approved_on <= event_window.as_of_date
                 then opportunities.approved_on
@@ -50,10 +53,7 @@ opportunities_as_of as (
                 and opportunities.closed_on <= event_window.as_of_date
                 then opportunities.outcome
             else 'open'
-        end as outcome,
-        opportunities.amount,
-        opportunities.estimated_presales_cost,
-        event_window.as_of_date
+        end as outcome
     from opportunities
     cross join event_window
     where opportunities.created_on <= event_window.as_of_date
@@ -133,11 +133,13 @@ final as (
         or timesheet_totals.opportunity_id is not null as is_supported
     from opportunities_as_of
     left join presales_cost_totals
-        on opportunities_as_of.opportunity_id
-        = presales_cost_totals.opportunity_id
+        on
+            opportunities_as_of.opportunity_id
+            = presales_cost_totals.opportunity_id
     left join timesheet_totals
-        on opportunities_as_of.opportunity_id
-        = timesheet_totals.opportunity_id
+        on
+            opportunities_as_of.opportunity_id
+            = timesheet_totals.opportunity_id
 
 )
 

@@ -92,11 +92,11 @@ latest_contact_assessments as (
         on
             evaluation_points.opportunity_id
             = contact_assessment_intervals.opportunity_id
-            and contact_assessment_intervals.assessed_on
-            <= evaluation_points.evaluated_on
+            and evaluation_points.evaluated_on
+            >= contact_assessment_intervals.assessed_on
             and (
-                contact_assessment_intervals.next_assessed_on
-                > evaluation_points.evaluated_on
+                evaluation_points.evaluated_on
+                < contact_assessment_intervals.next_assessed_on
                 or contact_assessment_intervals.next_assessed_on is null
             )
 

@@ -65,10 +65,10 @@ statutory as (
     from employment_in_periods
     inner join working_calendar
         on
-            working_calendar.calendar_date
-            >= employment_in_periods.employed_from
-            and working_calendar.calendar_date
-            <= employment_in_periods.employed_to
+            employment_in_periods.employed_from
+            <= working_calendar.calendar_date
+            and employment_in_periods.employed_to
+            >= working_calendar.calendar_date
     group by employment_in_periods.user_id, employment_in_periods.period_start
 
 ),
@@ -86,8 +86,8 @@ confirmed as (
     inner join timesheets
         on
             employment_in_periods.user_id = timesheets.user_id
-            and timesheets.work_date >= employment_in_periods.employed_from
-            and timesheets.work_date <= employment_in_periods.employed_to
+            and employment_in_periods.employed_from <= timesheets.work_date
+            and employment_in_periods.employed_to >= timesheets.work_date
     group by employment_in_periods.user_id, employment_in_periods.period_start
 
 ),

@@ -4,7 +4,10 @@ with
 
 kam_indicators as (
 
-    select period_start, value, population
+    select
+        period_start,
+        value,
+        population
     from {{ ref('kam_indicators') }}
     where indicator_code = 'ESP.1.3' and basis = 'amount'
 
@@ -12,7 +15,9 @@ kam_indicators as (
 
 account_periods as (
 
-    select period_start, output
+    select
+        period_start,
+        output
     from {{ ref('fct_account_periods') }}
     where is_key_account
 
@@ -34,8 +39,8 @@ compared as (
     select
         kam_indicators.period_start,
         kam_indicators.value,
-        coalesce(summed.total_output, 0) as total_output,
         kam_indicators.population,
+        coalesce(summed.total_output, 0) as total_output,
         coalesce(summed.key_accounts, 0) as key_accounts
     from kam_indicators
     left join summed

@@ -4,7 +4,10 @@ with
 
 indicator_catalog as (
 
-    select indicator_code, basis from {{ ref('indicator_catalog') }}
+    select
+        indicator_code,
+        basis
+    from {{ ref('indicator_catalog') }}
 
 ),
 
@@ -16,7 +19,11 @@ periods as (
 
 kam_indicators as (
 
-    select indicator_code, basis, period_label from {{ ref('kam_indicators') }}
+    select
+        indicator_code,
+        basis,
+        period_label
+    from {{ ref('kam_indicators') }}
 
 ),
 

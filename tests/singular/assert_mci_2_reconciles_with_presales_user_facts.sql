@@ -4,7 +4,10 @@ with
 
 kam_indicators as (
 
-    select period_start, value, population
+    select
+        period_start,
+        value,
+        population
     from {{ ref('kam_indicators') }}
     where indicator_code = 'MCI.2' and basis = 'ratio'
 

@@ -4,7 +4,10 @@ with
 
 kam_indicators as (
 
-    select period_start, value, population
+    select
+        period_start,
+        value,
+        population
     from {{ ref('kam_indicators') }}
     where indicator_code = 'TAS.2.4' and basis = 'amount'
 
@@ -12,7 +15,9 @@ kam_indicators as (
 
 won_opportunities as (
 
-    select closed_period_start as period_start, amount
+    select
+        closed_period_start as period_start,
+        amount
     from {{ ref('fct_opportunities') }}
     where is_closed and outcome = 'won'
 
@@ -34,8 +39,8 @@ compared as (
     select
         kam_indicators.period_start,
         kam_indicators.value,
-        coalesce(summed.won_amount, 0) as won_amount,
         kam_indicators.population,
+        coalesce(summed.won_amount, 0) as won_amount,
         coalesce(summed.won_count, 0) as won_count
     from kam_indicators
     left join summed

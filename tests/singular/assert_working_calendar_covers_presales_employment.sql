@@ -5,7 +5,11 @@ with
 
 presales_user_periods as (
 
-    select user_id, period_start, employed_from, employed_to
+    select
+        user_id,
+        period_start,
+        employed_from,
+        employed_to
     from {{ ref('int_presales_user_periods') }}
 
 ),

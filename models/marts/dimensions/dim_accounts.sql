@@ -67,9 +67,9 @@ final as (
         accounts.region,
         accounts.created_on,
         class_on_as_of_date.account_class,
+        owner_on_as_of_date.user_id as owner_user_id,
         coalesce(class_on_as_of_date.is_key_account, false)
-            as is_key_account,
-        owner_on_as_of_date.user_id as owner_user_id
+            as is_key_account
     from accounts
     left join class_on_as_of_date
         on accounts.account_id = class_on_as_of_date.account_id

@@ -15,7 +15,7 @@ final as (
         period_end,
         is_complete_period,
         period_cutoff_date,
-        period_index,
+        cast(period_index as integer) as period_index,
         prior_period_label,
         prior_period_start,
         has_prior_period,

@@ -14,7 +14,10 @@ accounts as (
 
 periods as (
 
-    select period_start, period_end, is_complete_period
+    select
+        period_start,
+        period_end,
+        is_complete_period
     from {{ ref('int_periods') }}
 
 ),

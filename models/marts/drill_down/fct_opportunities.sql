@@ -8,7 +8,10 @@ opportunities as (
 
 acceptance_at_close as (
 
-    select opportunity_id, solution_acceptance, contacts_assessed
+    select
+        opportunity_id,
+        solution_acceptance,
+        contacts_assessed
     from {{ ref('int_opportunity_acceptance') }}
     where evaluation = 'at_close'
 
@@ -31,7 +34,7 @@ final as (
         opportunities.created_period_start,
         opportunities.approved_period_start,
         opportunities.closed_period_start,
-        opportunities.close_cycle_days,
+        cast(opportunities.close_cycle_days as integer) as close_cycle_days,
         opportunities.presales_cost,
         opportunities.presales_cost_entries,
         opportunities.timesheet_entries,

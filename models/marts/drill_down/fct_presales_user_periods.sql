@@ -8,7 +8,10 @@ presales_user_periods as (
 
 periods as (
 
-    select period_start, period_end, is_complete_period
+    select
+        period_start,
+        period_end,
+        is_complete_period
     from {{ ref('int_periods') }}
 
 ),
@@ -23,8 +26,8 @@ final as (
         periods.is_complete_period,
         presales_user_periods.employed_from,
         presales_user_periods.employed_to,
-        presales_user_periods.calendar_days,
-        presales_user_periods.workdays,
+        cast(presales_user_periods.calendar_days as integer) as calendar_days,
+        cast(presales_user_periods.workdays as integer) as workdays,
         presales_user_periods.statutory_hours,
         presales_user_periods.confirmed_hours,
         presales_user_periods.recorded_hours,

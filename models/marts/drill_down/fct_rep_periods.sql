@@ -8,13 +8,19 @@ rep_periods as (
 
 users as (
 
-    select user_id, role from {{ ref('stg_crm__users') }}
+    select
+        user_id,
+        role
+    from {{ ref('stg_crm__users') }}
 
 ),
 
 periods as (
 
-    select period_start, period_end, is_complete_period
+    select
+        period_start,
+        period_end,
+        is_complete_period
     from {{ ref('int_periods') }}
 
 ),

@@ -15,7 +15,10 @@ opportunities as (
 
 key_accounts as (
 
-    select account_id, period_start from {{ ref('int_account_periods') }}
+    select
+        account_id,
+        period_start
+    from {{ ref('int_account_periods') }}
     where is_key_account
 
 ),

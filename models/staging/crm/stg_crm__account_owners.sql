@@ -35,6 +35,7 @@ final as (
         account_id,
         user_id,
         valid_from,
+        exported_valid_to,
         case
             when
                 next_valid_from is not null
@@ -44,8 +45,7 @@ final as (
                 )
                 then next_valid_from
             else exported_valid_to
-        end as valid_to,
-        exported_valid_to
+        end as valid_to
     from bounded
 
 )

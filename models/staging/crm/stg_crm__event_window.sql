@@ -25,13 +25,21 @@ account_assessments as (
 
 leads as (
 
-    select created_on, status, closed_on from {{ ref('stg_crm__leads') }}
+    select
+        created_on,
+        status,
+        closed_on
+    from {{ ref('stg_crm__leads') }}
 
 ),
 
 opportunities as (
 
-    select created_on, approved_on, closed_on, outcome
+    select
+        created_on,
+        approved_on,
+        closed_on,
+        outcome
     from {{ ref('stg_crm__opportunities') }}
 
 ),
@@ -72,47 +80,46 @@ completed_deliveries as (
 
 ),
 
-table_bounds as (
+event_dates as (
 
-    select min(booked_on) as first_date, max(booked_on) as last_date
-    from revenue
+    select booked_on as event_date from revenue
     union all
-    select min(incurred_on), max(incurred_on) from account_costs
+    select incurred_on as event_date from account_costs
     union all
-    select min(assessed_on), max(assessed_on) from account_assessments
+    select assessed_on as event_date from account_assessments
     union all
-    select min(created_on), max(created_on) from leads
+    select created_on as event_date from leads
     union all
-    select min(closed_on), max(closed_on)
+    select closed_on as event_date
     from leads
     where status in ('converted', 'disqualified')
     union all
-    select min(created_on), max(created_on) from opportunities
+    select created_on as event_date from opportunities
     union all
-    select min(approved_on), max(approved_on) from opportunities
+    select approved_on as event_date from opportunities
     union all
-    select min(closed_on), max(closed_on)
+    select closed_on as event_date
     from opportunities
     where outcome <> 'open'
     union all
-    select min(incurred_on), max(incurred_on) from presales_costs
+    select incurred_on as event_date from presales_costs
     union all
-    select min(work_date), max(work_date) from timesheets
+    select work_date as event_date from timesheets
     union all
-    select min(assessed_on), max(assessed_on) from decision_chain
+    select assessed_on as event_date from decision_chain
     union all
-    select min(rated_on), max(rated_on) from team_ratings
+    select rated_on as event_date from team_ratings
     union all
-    select min(completed_on), max(completed_on) from completed_deliveries
+    select completed_on as event_date from completed_deliveries
 
 ),
 
 event_window as (
 
     select
-        min(first_date) as first_event_date,
-        max(last_date) as last_event_date
-    from table_bounds
+        min(event_date) as first_event_date,
+        max(event_date) as last_event_date
+    from event_dates
 
 ),
 
@@ -122,7 +129,7 @@ final as (
         first_event_date,
         last_event_date,
         {% if as_of_setting is none -%}
-            last_event_date
+        last_event_date
         {%- else -%}
             cast('{{ as_of_setting }}' as date)
         {%- endif %} as as_of_date,

@@ -22,10 +22,10 @@ final as (
     select
         currency,
         valid_from,
+        rate_to_reporting,
         lead(valid_from) over (
             partition by currency order by valid_from
-        ) as valid_to,
-        rate_to_reporting
+        ) as valid_to
     from passed
 
 )

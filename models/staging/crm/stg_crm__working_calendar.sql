@@ -10,8 +10,8 @@ passed as (
 
     select
         calendar_date,
-        is_workday = 'true' as is_workday,
-        statutory_hours
+        statutory_hours,
+        is_workday = 'true' as is_workday
     from checked_rows
     where reason_codes is null
 

@@ -35,7 +35,11 @@ enum_synonyms as (
 
 users as (
 
-    select user_id, hired_on, left_on from {{ ref('stg_crm__users') }}
+    select
+        user_id,
+        hired_on,
+        left_on
+    from {{ ref('stg_crm__users') }}
 
 ),
 
@@ -80,9 +84,9 @@ referenced as (
 
     select
         deduplicated.*,
-        users.user_id is not null as has_user,
         users.hired_on as user_hired_on,
         users.left_on as user_left_on,
+        users.user_id is not null as has_user,
         opportunities.opportunity_id is not null as has_opportunity
     from deduplicated
     left join users
