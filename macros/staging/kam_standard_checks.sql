@@ -1,7 +1,7 @@
 {#
     The checks every raw table gets from its contract entry, as a list of
-    [reason code, SQL condition, column] over the cleaned <column>__text and
-    typed <column> columns:
+    [reason code, SQL condition, column] over the columns of
+    kam_parse_raw_rows (cleaned <column>__text, typed <column>, the parts):
       missing_required   a required column is empty
       unparseable_value  a date, amount or number that fits no listed form
       out_of_range       a value outside its bounds (amounts too large too)
@@ -19,11 +19,14 @@
         {% if column.type == 'amount' %}
             {% do checks.append([
                 'unparseable_value',
-                text ~ ' is not null and not ' ~ kam_amount_is_valid(text),
+                text ~ ' is not null and not ' ~ column.name
+                ~ '__amount_matched',
                 column.name,
             ]) %}
             {% do checks.append([
-                'out_of_range', kam_amount_is_too_large(text), column.name
+                'out_of_range',
+                column.name ~ '__amount_whole_digits > 15',
+                column.name,
             ]) %}
         {% elif column.type in ['date', 'number'] %}
             {% do checks.append([

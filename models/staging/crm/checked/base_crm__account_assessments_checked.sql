@@ -24,25 +24,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('account_assessments') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('account_assessments') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('account_assessments', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('account_assessments', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('account_assessments', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -104,7 +88,13 @@ final as (
     select
         'account_assessments' as table_name,
         {{ kam_record_key('account_assessments') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('account_assessments') }},
+        rate_to_reporting,
+        expected_annual_spend_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

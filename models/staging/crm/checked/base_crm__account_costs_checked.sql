@@ -24,25 +24,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('account_costs') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('account_costs') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('account_costs', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('account_costs', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('account_costs', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -103,7 +87,13 @@ final as (
     select
         'account_costs' as table_name,
         {{ kam_record_key('account_costs') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('account_costs') }},
+        rate_to_reporting,
+        amount_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

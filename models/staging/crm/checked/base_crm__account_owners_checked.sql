@@ -18,24 +18,9 @@ users as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('account_owners') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('account_owners') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('account_owners', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('account_owners', 'raw_rows') }}
 
 ),
 
@@ -88,7 +73,11 @@ final as (
     select
         'account_owners' as table_name,
         {{ kam_record_key('account_owners') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('account_owners') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -6,24 +6,9 @@ raw_rows as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('accounts') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('accounts') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('accounts', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('accounts', 'raw_rows') }}
 
 ),
 
@@ -50,7 +35,11 @@ final as (
     select
         'accounts' as table_name,
         {{ kam_record_key('accounts') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('accounts') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -12,24 +12,9 @@ opportunities as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('decision_chain') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('decision_chain') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('decision_chain', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('decision_chain', 'raw_rows') }}
 
 ),
 
@@ -75,7 +60,11 @@ final as (
     select
         'decision_chain' as table_name,
         {{ kam_record_key('decision_chain') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('decision_chain') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

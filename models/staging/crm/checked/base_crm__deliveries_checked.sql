@@ -90,7 +90,6 @@ checked as (
         table_name,
         record_key,
         source_row_number,
-        raw_record,
         is_superseded,
         case
             when is_missing_as_of_rate

@@ -24,25 +24,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('deliveries') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('deliveries') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('deliveries', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('deliveries', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('deliveries', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -124,7 +108,14 @@ final as (
     select
         'deliveries' as table_name,
         {{ kam_record_key('deliveries') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('deliveries') }},
+        currency_day,
+        rate_to_reporting,
+        contract_amount_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -6,24 +6,9 @@ raw_rows as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('fx_rates') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('fx_rates') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('fx_rates', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('fx_rates', 'raw_rows') }}
 
 ),
 
@@ -58,7 +43,11 @@ final as (
     select
         'fx_rates' as table_name,
         {{ kam_record_key('fx_rates') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('fx_rates') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -24,25 +24,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('leads') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('leads') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('leads', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('leads', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('leads', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -136,7 +120,14 @@ final as (
     select
         'leads' as table_name,
         {{ kam_record_key('leads') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('leads') }},
+        currency_day,
+        rate_to_reporting,
+        estimated_presales_cost_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -30,25 +30,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('opportunities') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('opportunities') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('opportunities', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('opportunities', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('opportunities', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -166,7 +150,15 @@ final as (
     select
         'opportunities' as table_name,
         {{ kam_record_key('opportunities') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('opportunities') }},
+        currency_day,
+        rate_to_reporting,
+        amount_reporting,
+        estimated_presales_cost_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

@@ -18,24 +18,9 @@ fx_rates as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('revenue') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('revenue') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('revenue', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('revenue', 'raw_rows') }}
 
 ),
 
@@ -96,7 +81,13 @@ final as (
     select
         'revenue' as table_name,
         {{ kam_record_key('revenue') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('revenue') }},
+        rate_to_reporting,
+        amount_reporting,
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

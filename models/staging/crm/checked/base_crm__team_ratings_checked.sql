@@ -24,24 +24,9 @@ ratees as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('team_ratings') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('team_ratings') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('team_ratings', 'cleaned') }}
-    from cleaned
+    {{ kam_parse_raw_rows('team_ratings', 'raw_rows') }}
 
 ),
 
@@ -101,7 +86,11 @@ final as (
     select
         'team_ratings' as table_name,
         {{ kam_record_key('team_ratings') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('team_ratings') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

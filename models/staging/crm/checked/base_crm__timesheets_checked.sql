@@ -49,25 +49,9 @@ opportunities as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('timesheets') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('timesheets') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('timesheets', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('timesheets', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('timesheets', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -136,7 +120,11 @@ final as (
     select
         'timesheets' as table_name,
         {{ kam_record_key('timesheets') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('timesheets') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

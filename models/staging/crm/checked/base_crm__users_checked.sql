@@ -12,25 +12,9 @@ enum_synonyms as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('users') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('users') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('users', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('users', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('users', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -59,7 +43,11 @@ final as (
     select
         'users' as table_name,
         {{ kam_record_key('users') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('users') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )

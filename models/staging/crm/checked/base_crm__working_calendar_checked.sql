@@ -12,25 +12,9 @@ enum_synonyms as (
 
 ),
 
-cleaned as (
-
-    select
-        source_row_number,
-        {{ kam_raw_record('working_calendar') }} as raw_record,
-        {{ kam_parse_timestamp(kam_clean('updated_at')) }}
-            as updated_at_parsed,
-        {{ kam_clean_columns('working_calendar') }}
-    from raw_rows
-
-),
-
 parsed as (
 
-    select
-        cleaned.*,
-        {{ kam_parse_columns('working_calendar', 'cleaned') }}
-    from cleaned
-    {{ kam_enum_joins('working_calendar', 'cleaned', 'enum_synonyms') }}
+    {{ kam_parse_raw_rows('working_calendar', 'raw_rows', 'enum_synonyms') }}
 
 ),
 
@@ -57,7 +41,11 @@ final as (
     select
         'working_calendar' as table_name,
         {{ kam_record_key('working_calendar') }} as record_key,
-        *
+        source_row_number,
+        {{ kam_contract_columns('working_calendar') }},
+        is_superseded,
+        reason_codes,
+        reason_details
     from checked
 
 )
