@@ -3,13 +3,19 @@
         expected_annual_spend × (relationship_score/100 × w_relationship
                                  + solution_score/100 × w_solution
                                  + price_score/100 × w_price)
-    with the weights of var kam_potential_weights (checked there), rounded to
-    the amount type so that sums over accounts are exact on every engine.
+    with the weights of var kam_potential_weights (checked there), or the
+    SQL expressions of `weights` (a dict with relationship, solution and
+    price, e.g. the columns of int_potential_weights_fitted), rounded to the
+    amount type so that sums over accounts are exact on every engine.
 #}
 {% macro kam_potential_output(
-    expected_annual_spend, relationship_score, solution_score, price_score
+    expected_annual_spend,
+    relationship_score,
+    solution_score,
+    price_score,
+    weights=none
 ) %}
-    {%- set weights = kam_potential_weights() -%}
+    {%- set weights = weights or kam_potential_weights() -%}
     cast(
         cast({{ expected_annual_spend }} as {{ kam_type_double() }})
         * (

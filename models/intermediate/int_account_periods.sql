@@ -69,6 +69,10 @@ classified as (
         account_period_grid.*,
         assessment_intervals.assessed_on,
         assessment_intervals.account_class,
+        assessment_intervals.expected_annual_spend,
+        assessment_intervals.relationship_score,
+        assessment_intervals.solution_score,
+        assessment_intervals.price_score,
         coalesce(
             assessment_intervals.account_class in ('A', 'B', 'C'), false
         ) as is_key_account,
@@ -132,6 +136,10 @@ final as (
         current_period.investment,
         current_period.roi,
         current_period.potential_output,
+        current_period.expected_annual_spend,
+        current_period.relationship_score,
+        current_period.solution_score,
+        current_period.price_score,
         current_period.has_prior_period,
         prior_period.account_class as prior_account_class,
         prior_period.is_key_account as prior_is_key_account,
