@@ -146,7 +146,9 @@
     {%- elif column.type == 'amount' -%}
         {#- 万: the digits keep 4 more decimals before × 10,000, so that
             12.3456789万 is 123456.789, not 123456.79. -#}
-        case
+        {#- The outer cast keeps the type's scale on PostgreSQL, where a case
+            without an else drops it. -#}
+        cast(case
             when
                 {{ prefix }}__amount_matched
                 and {{ prefix }}__amount_whole_digits <= 15
@@ -163,12 +165,12 @@
                     )
                     as {{ kam_type_amount() }}
                 )
-        end
+        end as {{ kam_type_amount() }})
     {%- elif column.type == 'number' -%}
-        case
+        cast(case
             when {{ prefix }}__number_matched
                 then cast({{ prefix }}__text as {{ kam_type_amount() }})
-        end
+        end as {{ kam_type_amount() }})
     {%- elif column.type == 'currency' -%}
         upper({{ prefix }}__text)
     {%- elif column.type == 'enum' -%}

@@ -4,9 +4,12 @@
     rounded to the amount type. Null when no rate was found.
 #}
 {% macro kam_convert_amount(amount, currency, rate) %}
-    case
-        when {{ currency }} = '{{ kam_reporting_currency() }}'
-            then {{ amount }}
-        else cast({{ amount }} * {{ rate }} as {{ kam_type_amount() }})
-    end
+    cast(
+        case
+            when {{ currency }} = '{{ kam_reporting_currency() }}'
+                then {{ amount }}
+            else {{ amount }} * {{ rate }}
+        end
+        as {{ kam_type_amount() }}
+    )
 {% endmacro %}

@@ -64,7 +64,9 @@ presales_cost_totals as (
 
     select
         presales_costs.opportunity_id,
-        sum(presales_costs.amount) as presales_cost,
+        cast(
+            sum(presales_costs.amount) as {{ kam_type_amount() }}
+        ) as presales_cost,
         count(*) as presales_cost_entries
     from presales_costs
     cross join event_window
@@ -78,7 +80,7 @@ timesheet_totals as (
     select
         timesheets.opportunity_id,
         count(*) as timesheet_entries,
-        sum(timesheets.hours) as presales_hours
+        cast(sum(timesheets.hours) as {{ kam_type_amount() }}) as presales_hours
     from timesheets
     cross join event_window
     where

@@ -57,7 +57,9 @@ statutory as (
     select
         employment_in_periods.user_id,
         employment_in_periods.period_start,
-        sum(working_calendar.statutory_hours) as statutory_hours,
+        cast(
+            sum(working_calendar.statutory_hours) as {{ kam_type_amount() }}
+        ) as statutory_hours,
         count(*) as calendar_days,
         sum(
             case when working_calendar.is_workday then 1 else 0 end
@@ -78,10 +80,11 @@ confirmed as (
     select
         employment_in_periods.user_id,
         employment_in_periods.period_start,
-        sum(
-            case when timesheets.is_confirmed then timesheets.hours end
+        cast(
+            sum(case when timesheets.is_confirmed then timesheets.hours end)
+            as {{ kam_type_amount() }}
         ) as confirmed_hours,
-        sum(timesheets.hours) as recorded_hours
+        cast(sum(timesheets.hours) as {{ kam_type_amount() }}) as recorded_hours
     from employment_in_periods
     inner join timesheets
         on

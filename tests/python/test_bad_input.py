@@ -889,15 +889,6 @@ def test_missing_empty_and_incomplete_files_stop_the_build(stopped_build):
 # -- a quoted line break ------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "duckdb__kam_read_file_sql reads with null_padding = true and DuckDB's "
-        "parallel CSV scanner, which stops on a quoted line break ('The "
-        "parallel scanner does not support null_padding in conjunction with "
-        "quoted new lines'); parallel = false would read it"
-    ),
-)
 def test_quoted_line_break_stays_in_one_row(workspace):
     """Case 7: an account name holding a comma and a line break is one row."""
     accounts = with_rows(
@@ -915,7 +906,8 @@ def test_quoted_line_break_stays_in_one_row(workspace):
         ],
         {"accounts": accounts},
     )
-    # The failure this test is marked for, then what the contract asks.
+    # DuckDB's parallel CSV scanner cannot read a quoted line break with
+    # null_padding, hence parallel = false in duckdb__kam_read_file_sql.
     assert "parallel scanner does not support null_padding" not in result.stdout
     assert result.returncode == 0, result.stdout[-4000:]
     duckdb_path = workspace.keep("line_break")
