@@ -54,8 +54,10 @@ kam_pg_start() {
 }
 
 kam_pg_stop() {
+    local bin_dir
     if [ -n "${KAM_PG_DATA_DIR:-}" ] && [ -d "$KAM_PG_DATA_DIR/data" ]; then
-        kam_pg_as_owner "$KAM_PG_BIN/pg_ctl" -D "$KAM_PG_DATA_DIR/data" -w \
+        bin_dir=${KAM_PG_BIN:-$(kam_pg_bin)}
+        kam_pg_as_owner "$bin_dir/pg_ctl" -D "$KAM_PG_DATA_DIR/data" -w \
             -m fast stop >/dev/null || true
         rm -rf "$KAM_PG_DATA_DIR"
     fi
