@@ -7,8 +7,8 @@ rejection reasons of the export's known quirks, and indicator values against a
 short pandas computation made from the raw files with the mapping of
 DECISIONS.md (section Adapters, D22-D25).
 
-The exports live beside the repository (`../shared/data/`); set
-KAM_ADAPTER_DATA_DIR to read them elsewhere. The tests are skipped without them.
+The exports are committed under tests/fixtures/exports/ (their sources and
+licences in SOURCES.md there); set KAM_ADAPTER_DATA_DIR to read them elsewhere.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ import pytest
 from conftest import PROJECT_DIR, dbt_command, query, query_dicts
 
 DATA_DIR = Path(
-    os.environ.get("KAM_ADAPTER_DATA_DIR", PROJECT_DIR.parent / "shared" / "data")
+    os.environ.get(
+        "KAM_ADAPTER_DATA_DIR", PROJECT_DIR / "tests" / "fixtures" / "exports"
+    )
 )
 MAVEN_DIR = DATA_DIR / "maven_crm"
 SALESFORCE_DIR = DATA_DIR / "salesforce_workshop"
@@ -49,8 +51,7 @@ RELATIVE = 1e-9
 
 
 def build_adapter(tmp_path_factory, adapter: str, export_dir: Path, **dbt_vars):
-    if not export_dir.is_dir():
-        pytest.skip(f"{export_dir} not found (set KAM_ADAPTER_DATA_DIR)")
+    assert export_dir.is_dir(), f"{export_dir} not found (KAM_ADAPTER_DATA_DIR)"
     work_dir = tmp_path_factory.mktemp(f"adapter_{adapter}")
     duckdb_path = work_dir / "kam.duckdb"
     result = dbt_command(
@@ -375,8 +376,7 @@ def test_salesforce_total_won_amount_matches_the_raw_files(salesforce_build):
 
 
 def test_adapter_input_problems_stop_the_build_naming_each_file(tmp_path):
-    if not SALESFORCE_DIR.is_dir():
-        pytest.skip(f"{SALESFORCE_DIR} not found (set KAM_ADAPTER_DATA_DIR)")
+    assert SALESFORCE_DIR.is_dir(), f"{SALESFORCE_DIR} not found"
     export_dir = tmp_path / "export"
     export_dir.mkdir()
     # Lead.csv missing; one opportunity deleted; Account.csv without Industry.

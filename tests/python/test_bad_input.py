@@ -960,6 +960,56 @@ def test_second_build_gives_identical_indicators(demo_build):
     assert second == first
 
 
+# -- an fx table quoted in another currency ----------------------------------
+
+
+def test_fx_table_in_another_currency_fails_its_test(demo_build, tmp_path):
+    """The demo's fx seed gives rates to CNY; with USD as the reporting
+    currency its USD rows are out_of_range, and its EUR rows would turn EUR
+    into CNY: the singular test names what was converted (DECISIONS D30).
+
+    A copy of the demo build (the session's file stays as it is), with only
+    the fx rates rebuilt: the amount tables keep their staged rows, whose
+    CNY and EUR amounts were converted with the fx table.
+    """
+    duckdb_path = tmp_path / "kam.duckdb"
+    shutil.copyfile(demo_build, duckdb_path)
+    result = dbt_command(
+        [
+            "build",
+            "--select",
+            "base_crm__fx_rates_checked",
+            "assert_fx_rates_are_quoted_in_the_reporting_currency",
+            "--exclude",
+            "resource_type:unit_test",
+            "--store-failures",
+        ],
+        duckdb_path=duckdb_path,
+        target_path=tmp_path / "target",
+        dbt_vars={"kam_reporting_currency": "USD"},
+    )
+    assert "Traceback" not in result.stdout
+    assert result.returncode == 1, result.stdout[-4000:]
+    assert "FAIL" in result.stdout
+    assert "assert_fx_rates_are_quoted_in_the_reporting_currency" in result.stdout
+    rejected_usd_rates = query(
+        duckdb_path,
+        "select count(*) from staging.base_crm__fx_rates_checked"
+        " where currency = 'USD' and reason_codes = 'out_of_range'",
+    )[0][0]
+    failures = query_dicts(
+        duckdb_path,
+        "select * from"
+        " dbt_test__audit.assert_fx_rates_are_quoted_in_the_reporting_currency",
+    )
+    # The seed holds a USD rate for each of its 96 months (2020-2027).
+    assert rejected_usd_rates == 96
+    converted = {(row["table_name"], row["currency"]) for row in failures}
+    assert ("revenue", "EUR") in converted
+    assert ("revenue", "CNY") in converted
+    assert {row["rejected_rates"] for row in failures} == {96}
+
+
 # -- integer division on PostgreSQL: a dbt unit test ------------------------
 
 ONE_WON_OF_THREE = """
