@@ -4,7 +4,8 @@
     fitted (model int_potential_weights_fitted, built on DuckDB only).
 #}
 {% macro kam_potential_weights_source() %}
-    {% set source = var('kam_potential_weights_source') | string | trim | lower %}
+    {% set source = var('kam_potential_weights_source')
+        | string | trim | lower %}
     {% if source not in ['configured', 'fitted'] %}
         {% do exceptions.raise_compiler_error(
             "var kam_potential_weights_source must be configured or fitted; "
