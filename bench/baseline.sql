@@ -1,6 +1,6 @@
 -- kam_scorecard benchmark baseline: the 40 kam_indicators rows per period in
--- one hand-written DuckDB script, written from shared/spec/INDICATORS.md,
--- shared/spec/RAW_CONTRACT.md and DECISIONS.md, independent of the dbt
+-- one hand-written DuckDB script, written from docs/spec/INDICATORS.md,
+-- docs/spec/RAW_CONTRACT.md and DECISIONS.md, independent of the dbt
 -- models. It is the yardstick of what DuckDB alone does with the same raw
 -- Parquet files; it is not part of the product.
 --

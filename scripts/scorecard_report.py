@@ -790,7 +790,7 @@ def render(report: Report, source: str, top_indicators: int, top_entities: int) 
             f"<footer><p>Status: {legend}. Money in the reporting currency with "
             "thousands separators; ratios and shares as %; growth = (value - prior) "
             "÷ |prior|. Trend: the row's value in every period, the reported period "
-            "marked in its status colour. Definitions: shared/spec/INDICATORS.md "
+            "marked in its status colour. Definitions: docs/spec/INDICATORS.md "
             "and the dim_indicators table.</p></footer>",
             "</body>",
             "</html>",

@@ -1,7 +1,8 @@
 {#
     The problems that stop a build before anything reads the raw files:
-    a missing, empty or non-UTF-8 file, or a missing required column (under
-    var kam_raw_path); with var kam_adapter, the same for the export files
+    under var kam_raw_path, a directory that does not exist, a table given
+    both as CSV and as Parquet, a missing, empty or non-UTF-8 file, or a
+    missing required column; with var kam_adapter, the same for the export files
     the adapter reads, and records it marks as deleted.
     Returns a list of messages, one per problem.
 #}
@@ -18,9 +19,26 @@
     {% if raw_path is none %}
         {% do return(problems) %}
     {% endif %}
+    {% if not kam_file_exists(raw_path ~ '/*') %}
+        {% do problems.append(
+            raw_path ~ ': no such directory, or it holds no file. Set '
+            ~ 'kam_raw_path to the directory of the raw files, one '
+            ~ '<table>.csv or <table>.parquet per contract table.'
+        ) %}
+        {% do return(problems) %}
+    {% endif %}
     {% set contract = kam_raw_contract() %}
     {% for table_name in contract.keys() | sort %}
         {% set location = kam_raw_location(table_name) %}
+        {% set file_stem = raw_path ~ '/' ~ table_name %}
+        {% if kam_file_exists(file_stem ~ '.csv')
+            and kam_file_exists(file_stem ~ '.parquet') %}
+            {% do problems.append(
+                file_stem ~ '.csv and ' ~ table_name ~ '.parquet: both '
+                ~ 'exist, and only the Parquet file would be read. Keep one '
+                ~ 'of them in kam_raw_path.'
+            ) %}
+        {% endif %}
         {% if location.kind == 'missing' %}
             {% do problems.append(
                 raw_path ~ '/' ~ table_name ~ '.csv: file not found. '

@@ -504,6 +504,52 @@ def test_february_2024_has_make_up_workdays(indicator_build):
     assert row["utilisation"] == pytest.approx(8 / 144)
 
 
+# -- tables with a header and no rows, built to the marts -------------------
+
+
+def test_header_only_fact_tables_give_no_data_and_reconcile(workspace):
+    """No revenue and no timesheet at all: ESP.1.3 and MCI.2 are empty and
+    no_data (D28), and the tests that reconcile them with the drill-down
+    facts (which still list the key accounts and presales users) pass."""
+    reconciliations = [
+        "assert_esp_1_3_reconciles_with_account_facts",
+        "assert_tas_2_4_reconciles_with_opportunity_facts",
+        "assert_mci_2_reconciles_with_presales_user_facts",
+    ]
+    result = workspace.run(
+        [
+            "--select",
+            "+kam_indicators",
+            "+fct_presales_user_periods",
+            "+fct_account_periods",
+            "+fct_opportunities",
+            *reconciliations,
+            "--exclude",
+            "resource_type:unit_test",
+        ],
+        {
+            "revenue": [VALID_FILES["revenue"][0]],
+            "timesheets": [VALID_FILES["timesheets"][0]],
+        },
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    statuses = workspace.statuses()
+    for test_name in reconciliations:
+        assert statuses[f"test.kam_scorecard.{test_name}"] == "pass", test_name
+    rows = query(
+        workspace.duckdb_path,
+        "select indicator_code, count(*), count(value),"
+        " count(*) filter (where status = 'no_data')"
+        " from kam_indicators where indicator_code in ('ESP.1.3', 'MCI.2')"
+        " group by indicator_code order by 1",
+    )
+    periods = query(
+        workspace.duckdb_path,
+        "select count(distinct period_start) from kam_indicators",
+    )[0][0]
+    assert rows == [("ESP.1.3", periods, 0, periods), ("MCI.2", periods, 0, periods)]
+
+
 # -- bad rows in most tables, built to staging --------------------------------
 
 NULL_WORDS = ["", "null", "NULL", "None", "N/A", "-", "  n/a  "]
@@ -887,6 +933,43 @@ def test_missing_empty_and_incomplete_files_stop_the_build(stopped_build):
     assert "users.csv" not in output
 
 
+def test_no_directory_or_two_files_of_a_table_stop_the_build(tmp_path):
+    """A kam_raw_path that does not exist is one message, not one per table;
+    a table given both as CSV and as Parquet stops the build rather than
+    reading one of them silently."""
+    missing_dir = tmp_path / "no_such_dir"
+    result = dbt_command(
+        ["build", "--select", "base_crm__users"],
+        duckdb_path=tmp_path / "kam.duckdb",
+        target_path=tmp_path / "target",
+        dbt_vars={"kam_raw_path": str(missing_dir)},
+    )
+    assert "Traceback" not in result.stdout
+    assert result.returncode == 2, result.stdout[-4000:]
+    assert f"{missing_dir}: no such directory, or it holds no file." in result.stdout
+    assert "file not found" not in result.stdout
+
+    raw_dir = write_raw_files(tmp_path / "raw")
+    with duckdb.connect() as connection:
+        connection.execute(
+            f"copy (select * from read_csv('{raw_dir}/users.csv', all_varchar = true))"
+            f" to '{raw_dir}/users.parquet' (format parquet)"
+        )
+    result = dbt_command(
+        ["build", "--select", "base_crm__users"],
+        duckdb_path=tmp_path / "kam.duckdb",
+        target_path=tmp_path / "target",
+        dbt_vars={"kam_raw_path": str(raw_dir)},
+    )
+    assert "Traceback" not in result.stdout
+    assert result.returncode == 2, result.stdout[-4000:]
+    assert (
+        f"{raw_dir}/users.csv and users.parquet: both exist, and only the"
+        " Parquet file would be read. Keep one of them in kam_raw_path."
+    ) in result.stdout
+    assert "START sql" not in result.stdout
+
+
 # -- a quoted line break ------------------------------------------------------
 
 
@@ -964,10 +1047,17 @@ def test_second_build_gives_identical_indicators(demo_build):
 # -- an fx table quoted in another currency ----------------------------------
 
 
-def test_fx_table_in_another_currency_fails_its_test(demo_build, tmp_path):
+@pytest.mark.parametrize(
+    ("currency", "rejected_rates"),
+    [("USD", 96), ("XYZ", 0)],  # the seed holds a USD rate for 96 months
+)
+def test_fx_table_in_another_currency_fails_its_test(
+    demo_build, tmp_path, currency, rejected_rates
+):
     """The demo's fx seed gives rates to CNY; with USD as the reporting
-    currency its USD rows are out_of_range, and its EUR rows would turn EUR
-    into CNY: the singular test names what was converted (DECISIONS D30).
+    currency its USD rows are out_of_range, and with USD or a currency the
+    seed does not know its EUR rows would turn EUR into CNY: the singular
+    test fails and names what was converted (DECISIONS D30).
 
     A copy of the demo build (the session's file stays as it is), with only
     the fx rates rebuilt: the amount tables keep their staged rows, whose
@@ -987,28 +1077,28 @@ def test_fx_table_in_another_currency_fails_its_test(demo_build, tmp_path):
         ],
         duckdb_path=duckdb_path,
         target_path=tmp_path / "target",
-        dbt_vars={"kam_reporting_currency": "USD"},
+        dbt_vars={"kam_reporting_currency": currency},
     )
     assert "Traceback" not in result.stdout
     assert result.returncode == 1, result.stdout[-4000:]
     assert "FAIL" in result.stdout
     assert "assert_fx_rates_are_quoted_in_the_reporting_currency" in result.stdout
-    rejected_usd_rates = query(
+    rejected_reporting_rates = query(
         duckdb_path,
         "select count(*) from staging.base_crm__fx_rates_checked"
-        " where currency = 'USD' and reason_codes = 'out_of_range'",
+        f" where currency = '{currency}' and reason_codes = 'out_of_range'",
     )[0][0]
     failures = query_dicts(
         duckdb_path,
         "select * from"
         " dbt_test__audit.assert_fx_rates_are_quoted_in_the_reporting_currency",
     )
-    # The seed holds a USD rate for each of its 96 months (2020-2027).
-    assert rejected_usd_rates == 96
+    assert rejected_reporting_rates == rejected_rates
     converted = {(row["table_name"], row["currency"]) for row in failures}
     assert ("revenue", "EUR") in converted
     assert ("revenue", "CNY") in converted
-    assert {row["rejected_rates"] for row in failures} == {96}
+    assert {row["rejected_rates"] for row in failures} == {rejected_rates}
+    assert {row["is_seed_in_another_currency"] for row in failures} == {True}
 
 
 # -- integer division on PostgreSQL: a dbt unit test ------------------------

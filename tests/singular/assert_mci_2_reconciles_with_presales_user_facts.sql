@@ -1,5 +1,6 @@
 -- MCI.2 (presales utilisation) equals Σ confirmed ÷ Σ statutory hours of the
--- presales-user facts of the period.
+-- presales-user facts of the period. An empty no_data value is left out:
+-- with no staged timesheet at all MCI.2 is empty (DECISIONS.md, D28).
 with
 
 kam_indicators as (
@@ -7,7 +8,8 @@ kam_indicators as (
     select
         period_start,
         value,
-        population
+        population,
+        status
     from {{ ref('kam_indicators') }}
     where indicator_code = 'MCI.2' and basis = 'ratio'
 
@@ -37,6 +39,7 @@ compared as (
         kam_indicators.period_start,
         kam_indicators.value,
         kam_indicators.population,
+        kam_indicators.status,
         {{ kam_divide('summed.confirmed_hours', 'summed.statutory_hours') }}
             as utilisation,
         coalesce(summed.user_count, 0) as user_count
@@ -49,6 +52,9 @@ compared as (
 select *
 from compared
 where
-    population <> user_count
-    or (value is null) <> (utilisation is null)
-    or abs(value - utilisation) > 1e-9
+    not (value is null and status = 'no_data')
+    and (
+        population <> user_count
+        or (value is null) <> (utilisation is null)
+        or abs(value - utilisation) > 1e-9
+    )

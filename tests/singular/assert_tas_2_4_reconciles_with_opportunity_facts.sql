@@ -1,5 +1,6 @@
 -- TAS.2.4 (total won amount) equals the amount of the opportunities the
--- opportunity facts show as won (and closed) in the period.
+-- opportunity facts show as won (and closed) in the period. A period without
+-- a value must be no_data (no staged opportunity at all, DECISIONS.md, D28).
 with
 
 kam_indicators as (
@@ -7,7 +8,8 @@ kam_indicators as (
     select
         period_start,
         value,
-        population
+        population,
+        status
     from {{ ref('kam_indicators') }}
     where indicator_code = 'TAS.2.4' and basis = 'amount'
 
@@ -40,6 +42,7 @@ compared as (
         kam_indicators.period_start,
         kam_indicators.value,
         kam_indicators.population,
+        kam_indicators.status,
         coalesce(summed.won_amount, 0) as won_amount,
         coalesce(summed.won_count, 0) as won_count
     from kam_indicators
@@ -51,5 +54,11 @@ compared as (
 select *
 from compared
 where
-    abs(value - won_amount) > 1e-6 * (1 + abs(won_amount))
-    or population <> won_count
+    (value is null and status <> 'no_data')
+    or (
+        value is not null
+        and (
+            abs(value - won_amount) > 1e-6 * (1 + abs(won_amount))
+            or population <> won_count
+        )
+    )
