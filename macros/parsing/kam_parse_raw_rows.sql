@@ -13,15 +13,21 @@
                 (null beyond 15 whole digits), a number, an upper-cased
                 currency, an enumeration's canonical value (through the
                 synonym relation), or the cleaned text; and updated_at_parsed.
-    The result keeps source_row_number, <column>__text, the typed columns and,
-    for amounts, __amount_matched and __amount_whole_digits, which the checks
-    read; the steps' other columns stay inside. A value that fits no listed
+    The result keeps source_row_number, the carried_columns of raw_relation
+    as they are, <column>__text, the typed columns and, for amounts,
+    __amount_matched and __amount_whole_digits, which the checks read; the
+    steps' other columns stay inside. A value that fits no listed
     form is null here; the checks tell why.
 #}
-{% macro kam_parse_raw_rows(table_name, raw_relation, synonyms_relation=none) %}
+{% macro kam_parse_raw_rows(
+    table_name, raw_relation, synonyms_relation=none, carried_columns=[]
+) %}
     {%- set columns = kam_raw_table_spec(table_name).columns -%}
     select
         split.source_row_number,
+        {%- for column in carried_columns %}
+        split.{{ column }},
+        {%- endfor %}
         {{ kam_parse_timestamp('split.updated_at__text') }}
             as updated_at_parsed,
         {%- for column in columns %}
@@ -49,6 +55,9 @@
             from (
                 select
                     source_row_number,
+                    {%- for column in carried_columns %}
+                    {{ column }},
+                    {%- endfor %}
                     {%- for column in columns %}
                     {{ kam_clean(column.name) }} as {{ column.name }}__text,
                     {%- endfor %}

@@ -1,3 +1,5 @@
+-- todo: incremental (D31) needs two references (accounts, users) compared
+-- row by row, not yet written (until then a full table each run)
 with
 
 raw_rows as (

@@ -1,3 +1,16 @@
+{#- Incremental (D31): an incremental run checks only the new or changed raw
+    rows, their key groups and the rows whose opportunity resolves
+    differently; every row when the fx rates, settings or code changed. -#}
+{{ config(
+    materialized=kam_incremental_materialization(),
+    incremental_strategy='delete+insert',
+    unique_key='source_row_number',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ kam_delete_vanished_rows(ref('base_crm__presales_costs')) }}",
+) }}
+{%- set incremental = is_incremental()
+    and kam_has_incremental_state(this) %}
+
 with
 
 raw_rows as (
@@ -18,9 +31,44 @@ fx_rates as (
 
 ),
 
+{% if incremental %}
+stored_rows as (
+
+    select
+        source_row_number,
+        cost_id as key_text,
+        opportunity_id as reference_id,
+        has_opportunity as has_reference,
+        raw_row_hash,
+        inputs_fingerprint
+    from {{ this }}
+
+),
+
+{% endif %}
+current_inputs as (
+
+    select
+        {{ kam_inputs_fingerprint('presales_costs', 'fx_rates') }}
+            as inputs_fingerprint
+
+),
+
+{{ kam_rows_to_check(
+    incremental,
+    'presales_costs',
+    'raw_rows',
+    'stored_rows',
+    'opportunities',
+    'opportunity_id',
+    'current_inputs',
+) }},
+
 parsed as (
 
-    {{ kam_parse_raw_rows('presales_costs', 'raw_rows') }}
+    {{ kam_parse_raw_rows(
+        'presales_costs', 'rows_to_check', carried_columns=['raw_row_hash']
+    ) }}
 
 ),
 
@@ -76,6 +124,16 @@ checked as (
 
 ),
 
+fingerprinted as (
+
+    select
+        checked.*,
+        current_inputs.inputs_fingerprint
+    from checked
+    cross join current_inputs
+
+),
+
 final as (
 
     select
@@ -87,8 +145,11 @@ final as (
         amount_reporting,
         is_superseded,
         reason_codes,
-        reason_details
-    from checked
+        reason_details,
+        has_opportunity,
+        raw_row_hash,
+        inputs_fingerprint
+    from fingerprinted
 
 )
 

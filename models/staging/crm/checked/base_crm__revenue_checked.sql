@@ -1,3 +1,16 @@
+{#- Incremental (D31): an incremental run checks only the new or changed raw
+    rows, their key groups and the rows whose account resolves differently;
+    every row when the fx rates, settings or code changed. -#}
+{{ config(
+    materialized=kam_incremental_materialization(),
+    incremental_strategy='delete+insert',
+    unique_key='source_row_number',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ kam_delete_vanished_rows(ref('base_crm__revenue')) }}",
+) }}
+{%- set incremental = is_incremental()
+    and kam_has_incremental_state(this) %}
+
 with
 
 raw_rows as (
@@ -18,9 +31,44 @@ fx_rates as (
 
 ),
 
+{% if incremental %}
+stored_rows as (
+
+    select
+        source_row_number,
+        revenue_id as key_text,
+        account_id as reference_id,
+        has_account as has_reference,
+        raw_row_hash,
+        inputs_fingerprint
+    from {{ this }}
+
+),
+
+{% endif %}
+current_inputs as (
+
+    select
+        {{ kam_inputs_fingerprint('revenue', 'fx_rates') }}
+            as inputs_fingerprint
+
+),
+
+{{ kam_rows_to_check(
+    incremental,
+    'revenue',
+    'raw_rows',
+    'stored_rows',
+    'accounts',
+    'account_id',
+    'current_inputs',
+) }},
+
 parsed as (
 
-    {{ kam_parse_raw_rows('revenue', 'raw_rows') }}
+    {{ kam_parse_raw_rows(
+        'revenue', 'rows_to_check', carried_columns=['raw_row_hash']
+    ) }}
 
 ),
 
@@ -76,6 +124,16 @@ checked as (
 
 ),
 
+fingerprinted as (
+
+    select
+        checked.*,
+        current_inputs.inputs_fingerprint
+    from checked
+    cross join current_inputs
+
+),
+
 final as (
 
     select
@@ -87,8 +145,11 @@ final as (
         amount_reporting,
         is_superseded,
         reason_codes,
-        reason_details
-    from checked
+        reason_details,
+        has_account,
+        raw_row_hash,
+        inputs_fingerprint
+    from fingerprinted
 
 )
 

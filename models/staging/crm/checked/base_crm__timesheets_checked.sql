@@ -1,3 +1,5 @@
+-- todo: incremental (D31) needs the 24-hour rule's user-days and the users'
+-- employment as groups to check again (until then a full table each run)
 {#- The checks of one row on its own and of its references; the 24-hour
     rule across rows runs after them, on the rows that passed. -#}
 {% set row_checks = kam_standard_checks('timesheets') + [
